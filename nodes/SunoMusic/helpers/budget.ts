@@ -1,0 +1,44 @@
+import { pause, type StopSignal } from './pause';
+
+/**
+ * One request budget per execution, shared by every item, so a batch stays inside Suno's limit
+ * (20 requests per 10 s) instead of tripping it and failing items.
+ */
+export class RequestBudget {
+	private sentAt: number[] = [];
+
+	private blockedUntil = 0;
+
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(
+		readonly maxRequests: number,
+		readonly windowMs: number,
+	) {}
+
+	/** Resolves when a request may be sent; callers are served in the order they asked. */
+	async acquire(signal: StopSignal): Promise<void> {
+		const turn = this.queue.then(async () => await this.waitForSlot(signal));
+		this.queue = turn.catch(() => undefined);
+		return await turn;
+	}
+
+	/** After a rate-limit answer every caller holds back, not only the one that was refused. */
+	holdBack(ms: number): void {
+		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + ms);
+	}
+
+	private async waitForSlot(signal: StopSignal): Promise<void> {
+		for (;;) {
+			const now = Date.now();
+			while (this.sentAt.length > 0 && now - this.sentAt[0] >= this.windowMs) this.sentAt.shift();
+			const windowWait = this.sentAt.length >= this.maxRequests ? this.sentAt[0] + this.windowMs - now : 0;
+			const delay = Math.max(this.blockedUntil - now, windowWait, 0);
+			if (delay === 0) {
+				this.sentAt.push(now);
+				return;
+			}
+			await pause(delay, signal);
+		}
+	}
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { SunoClient } from '../transport';
+import { RequestBudget } from './budget';
+import type { StopSignal } from './pause';
+import { TaskWaiter } from './waiter';
+
+/** Suno's documented limit: 20 requests every 10 seconds. */
+export const DEFAULT_REQUEST_BUDGET = { maxRequests: 20, windowMs: 10_000 };
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const RETRY_BASE_MS = 1_000;
+
+/** What the items of one execution share: one client, one request budget, one waiter. */
+export interface RunContext {
+	client: SunoClient;
+	waiter: TaskWaiter;
+	signal: StopSignal;
+	/** Ends every wait of this execution, e.g. once one item has failed the whole node. */
+	stop: () => void;
+}
+
+export function createRunContext(ctx: IExecuteFunctions): RunContext {
+	const executionSignal = ctx.getExecutionCancelSignal?.();
+	let stopped = false;
+	const signal: StopSignal = {
+		get aborted() {
+			return stopped || executionSignal?.aborted === true;
+		},
+	};
+	const budget = new RequestBudget(DEFAULT_REQUEST_BUDGET.maxRequests, DEFAULT_REQUEST_BUDGET.windowMs);
+	return {
+		client: new SunoClient(ctx, { signal, budget, timeoutMs: DEFAULT_TIMEOUT_MS, retryBaseMs: RETRY_BASE_MS }),
+		waiter: new TaskWaiter(signal),
+		signal,
+		stop: () => {
+			stopped = true;
+		},
+	};
+}
