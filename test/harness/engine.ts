@@ -23,6 +23,7 @@ import {
 	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
+	type INodeTypeDescription,
 	type IRun,
 	type ITaskData,
 	type IWorkflowBase,
@@ -36,7 +37,7 @@ import { SunoMusic } from '../../nodes/SunoMusic/SunoMusic.node';
 
 /** Start node: emits the items given in its `items` parameter, like a Manual Trigger followed by data. */
 export class TestItems implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Test Items',
 		name: 'testItems',
 		group: ['input'],
@@ -45,7 +46,7 @@ export class TestItems implements INodeType {
 		defaults: { name: 'Test Items' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }] as INodeProperties[],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -26,6 +26,15 @@ export const waitOptionsProperty: INodeProperties = {
 	displayOptions: { show: { waitForCompletion: [true] } },
 	options: [
 		{
+			displayName: 'Max Requests per 10 Seconds',
+			name: 'requestBudget',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description:
+				'How many requests all items of this run may send to Suno in any 10 seconds together; Suno refuses more than 20. Taken from the first item.',
+		},
+		{
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWait',
 			type: 'number',
@@ -91,6 +100,12 @@ export function readWaitSettings(ctx: IExecuteFunctions, itemIndex: number): Wai
 		pollIntervalMs: Number(options.pollInterval ?? 10) * 1000,
 		maxWaitMs: Number(options.maxWait ?? 600) * 1000,
 	};
+}
+
+/** The budget is shared by the whole run, so it is read once, from the first item. */
+export function readRequestBudget(ctx: IExecuteFunctions): number {
+	const options = ctx.getNodeParameter('waitOptions', 0, {}) as IDataObject;
+	return Number(options.requestBudget ?? 20);
 }
 
 export function readRequestTimeoutMs(options: IDataObject): number {

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { readRequestBudget } from '../descriptions/common';
 import { SunoClient } from '../transport';
 import { RequestBudget } from './budget';
 import type { StopSignal } from './pause';
 import { TaskWaiter } from './waiter';
 
-/** Suno's documented limit: 20 requests every 10 seconds. */
-export const DEFAULT_REQUEST_BUDGET = { maxRequests: 20, windowMs: 10_000 };
+/** Suno's documented limit is 20 requests every 10 seconds; the user sets how many of them to use. */
+const BUDGET_WINDOW_MS = 10_000;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const RETRY_BASE_MS = 1_000;
@@ -28,7 +29,7 @@ export function createRunContext(ctx: IExecuteFunctions): RunContext {
 			return stopped || executionSignal?.aborted === true;
 		},
 	};
-	const budget = new RequestBudget(DEFAULT_REQUEST_BUDGET.maxRequests, DEFAULT_REQUEST_BUDGET.windowMs);
+	const budget = new RequestBudget(readRequestBudget(ctx), BUDGET_WINDOW_MS);
 	return {
 		client: new SunoClient(ctx, { signal, budget, timeoutMs: DEFAULT_TIMEOUT_MS, retryBaseMs: RETRY_BASE_MS }),
 		waiter: new TaskWaiter(signal),

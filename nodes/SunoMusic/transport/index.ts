@@ -79,6 +79,9 @@ export interface ClientSettings {
 
 const MAX_BACKOFF_MS = 60_000;
 
+/** With a 1 s base this gives up after about 3 s, long enough for a blip, short enough to report. */
+const DEFAULT_RETRIES = 2;
+
 export function backoffMs(baseMs: number, attempt: number): number {
 	return Math.min(baseMs * 2 ** attempt, MAX_BACKOFF_MS);
 }
@@ -128,7 +131,7 @@ export class SunoClient {
 	) {}
 
 	async request<T = unknown>(call: SunoCall): Promise<T> {
-		const retries = call.retries ?? 3;
+		const retries = call.retries ?? DEFAULT_RETRIES;
 		for (let attempt = 0; ; attempt++) {
 			const answer = await this.send<T>(call);
 			if (answer.ok) return answer.data;
@@ -254,9 +257,10 @@ function describeFailure(failure: SunoFailure): ErrorText {
 		};
 	}
 	if (failure.kind === 'network') {
+		// n8n rewrites messages that contain a network code, so the code goes into the description.
 		return {
-			message: `Suno could not be reached (${failure.networkCode})`,
-			description: 'Check the Base URL in the credential and the network of the n8n host, then try again.',
+			message: 'Suno could not be reached',
+			description: `The connection failed (${failure.networkCode}). Check the Base URL in the credential and the network of the n8n host, then try again.`,
 		};
 	}
 	if (failure.kind === 'malformed') {
