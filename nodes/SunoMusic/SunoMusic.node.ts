@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as account from './actions/account/Account.resource';
+import * as lyrics from './actions/lyrics/Lyrics.resource';
 import * as music from './actions/music/Music.resource';
 import { router } from './actions/router';
 
@@ -12,7 +14,7 @@ export class SunoMusic implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Generate music with the Suno API and get the finished tracks, one item per track',
+		description: 'Generate music and lyrics with the Suno API and get the finished tracks as files, one item per track',
 		defaults: { name: 'Suno Music' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,9 +26,15 @@ export class SunoMusic implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Music', value: 'music' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Lyric', value: 'lyrics' },
+					{ name: 'Music', value: 'music' },
+				],
 				default: 'music',
 			},
+			...account.description,
+			...lyrics.description,
 			...music.description,
 		],
 	};

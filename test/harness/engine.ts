@@ -13,6 +13,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type ICredentials,
+	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -52,8 +53,30 @@ export class TestItems implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
 		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [items.map((json) => ({ json, pairedItem: { item: 0 } }))];
+		const output = items.map(async ({ [BINARY_KEY]: files, ...json }) => ({
+			json,
+			...(files ? { binary: await binaryOf(this, files as Record<string, TestFile>) } : {}),
+			pairedItem: { item: 0 },
+		}));
+		return [await Promise.all(output)];
 	}
+}
+
+/** An input file of a test item: an item `{ [BINARY_KEY]: { data: { base64, fileName, mimeType } } }` gets binary `data`. */
+export interface TestFile {
+	base64: string;
+	fileName?: string;
+	mimeType?: string;
+}
+
+export const BINARY_KEY = '$binary';
+
+async function binaryOf(ctx: IExecuteFunctions, files: Record<string, TestFile>): Promise<IBinaryKeyData> {
+	const binary: IBinaryKeyData = {};
+	for (const [name, file] of Object.entries(files)) {
+		binary[name] = await ctx.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+	}
+	return binary;
 }
 
 export const NODE_TYPE_PREFIX = 'n8n-nodes-suno';
@@ -159,7 +182,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 const BASE_URL = 'http://127.0.0.1:5678';
 
-function additionalDataFor(credentialsHelper: ICredentialsHelper, hooks: ExecutionLifecycleHooks) {
+export function additionalDataFor(credentialsHelper: ICredentialsHelper, hooks: ExecutionLifecycleHooks) {
 	const stub = async () => {
 		throw new Error('Not available in engine tests');
 	};

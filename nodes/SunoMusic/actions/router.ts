@@ -4,6 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { CancelledError } from '../helpers/pause';
 import { createRunContext, type RunContext } from '../helpers/run';
 import { SunoRequestError, toNodeApiError } from '../transport';
+import * as account from './account/Account.resource';
+import * as lyrics from './lyrics/Lyrics.resource';
 import * as music from './music/Music.resource';
 
 type OperationExecute = (
@@ -13,7 +15,24 @@ type OperationExecute = (
 ) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
-	music: { getGenerationDetails: music.getGenerationDetails },
+	account: { getCredits: account.getCredits },
+	lyrics: {
+		generateLyrics: lyrics.generateLyrics,
+		getLyricsDetails: lyrics.getLyricsDetails,
+		getTimestampedLyrics: lyrics.getTimestampedLyrics,
+	},
+	music: {
+		addInstrumental: music.addInstrumental,
+		addVocals: music.addVocals,
+		extend: music.extend,
+		generate: music.generate,
+		generateSounds: music.generateSounds,
+		getGenerationDetails: music.getGenerationDetails,
+		mashup: music.mashup,
+		replaceSection: music.replaceSection,
+		uploadAndCover: music.uploadAndCover,
+		uploadAndExtend: music.uploadAndExtend,
+	},
 };
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {

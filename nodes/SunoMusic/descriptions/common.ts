@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { WaitFor } from '../helpers/status';
 
@@ -76,6 +76,12 @@ export const waitOptionsProperty: INodeProperties = {
 	],
 };
 
+/** Lyrics tasks have no tracks, so they wait for completion only. */
+export const lyricsWaitOptionsProperty: INodeProperties = {
+	...waitOptionsProperty,
+	options: (waitOptionsProperty.options as INodeProperties[]).filter((option) => option.name !== 'waitFor'),
+};
+
 export const requestTimeoutOption: INodeProperties = {
 	displayName: 'Request Timeout (Seconds)',
 	name: 'requestTimeout',
@@ -110,4 +116,123 @@ export function readRequestBudget(ctx: IExecuteFunctions): number {
 
 export function readRequestTimeoutMs(options: IDataObject): number {
 	return Number(options.requestTimeout ?? 60) * 1000;
+}
+
+/** The Request Timeout of an item's Options collection, in milliseconds. */
+export function itemRequestTimeoutMs(ctx: IExecuteFunctions, itemIndex: number): number {
+	return readRequestTimeoutMs(ctx.getNodeParameter('options', itemIndex, {}) as IDataObject);
+}
+
+/** Shown for track-producing operations; creates show it only while waiting, since a pending task has no files. */
+export function downloadProperties(whileWaiting: boolean): INodeProperties[] {
+	const waiting = whileWaiting ? { waitForCompletion: [true] } : {};
+	return [
+		{
+			displayName: 'Download Audio',
+			name: 'downloadAudio',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add each track’s audio file to its item as binary data, so later nodes get a file instead of a URL',
+			...(whileWaiting ? { displayOptions: { show: waiting } } : {}),
+		},
+		{
+			displayName: 'Download Options',
+			name: 'downloadOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { ...waiting, downloadAudio: [true] } },
+			options: [
+				{
+					displayName: 'Cover Image Field',
+					name: 'coverPropertyName',
+					type: 'string',
+					default: 'cover',
+					placeholder: 'e.g. cover',
+					hint: 'The name of the output binary field to put the cover image in',
+					displayOptions: { show: { downloadCover: [true] } },
+				},
+				{
+					displayName: 'Download Cover Image',
+					name: 'downloadCover',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to also add each track’s cover image as binary data',
+				},
+				{
+					displayName: 'Max File Size (MB)',
+					name: 'maxFileSizeMb',
+					type: 'number',
+					typeOptions: { minValue: 0.001, numberPrecision: 3 },
+					default: 100,
+					description: 'A larger file stops the download with an error instead of filling memory or disk',
+				},
+				{
+					displayName: 'Put Audio in Field',
+					name: 'binaryPropertyName',
+					type: 'string',
+					default: 'data',
+					placeholder: 'e.g. data',
+					hint: 'The name of the output binary field to put the audio file in',
+				},
+			],
+		},
+	];
+}
+
+export interface DownloadSettings {
+	audioProperty: string;
+	/** Undefined when cover images are not wanted. */
+	coverProperty?: string;
+	maxBytes: number;
+	timeoutMs: number;
+}
+
+/** Undefined when the user does not want files. */
+export function readDownloadSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	timeoutMs: number,
+): DownloadSettings | undefined {
+	if (!(ctx.getNodeParameter('downloadAudio', itemIndex, false) as boolean)) return undefined;
+	const options = ctx.getNodeParameter('downloadOptions', itemIndex, {}) as IDataObject;
+	const name = (value: unknown, fallback: string) => String(value ?? '').trim() || fallback;
+	return {
+		audioProperty: name(options.binaryPropertyName, 'data'),
+		coverProperty: options.downloadCover === true ? name(options.coverPropertyName, 'cover') : undefined,
+		maxBytes: Math.floor(Number(options.maxFileSizeMb ?? 100) * 1024 * 1024),
+		timeoutMs,
+	};
+}
+
+/** The Operation selector of a resource; keep `operations` alphabetical by name, actions in sentence case. */
+export function operationProperty(
+	resource: string,
+	operations: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: operations,
+		default: defaultOperation,
+	};
+}
+
+/** Output choice shared by the action and trigger nodes: the normalised items, or Suno's body as sent. */
+export function outputOption(tracksDescription: string, raw: { name: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'One Item per Track', value: 'tracks', description: tracksDescription },
+			{ name: raw.name, value: 'raw', description: raw.description },
+		],
+		default: 'tracks',
+	};
 }

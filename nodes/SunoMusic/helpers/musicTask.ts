@@ -1,17 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { WaitSettings } from '../descriptions/common';
 import { musicTaskToItems, normaliseMusicTask, type MusicTask } from './normalise';
 import type { RunContext } from './run';
 import { furthestMusicTask, isFailedMusicTask, musicOutcome } from './status';
-import { timeoutMessage } from './waiter';
+import { followTask, readTask, type ReadOptions, type TaskRead } from './follow';
 
 /** A read of the music record-info endpoint: the normalised task and the data Suno sent. */
-export interface MusicTaskRead {
-	task: MusicTask;
-	raw: IDataObject;
-}
+export type MusicTaskRead = TaskRead<MusicTask>;
 
 export const MUSIC_RECORD_INFO_PATH = '/api/v1/generate/record-info';
 
@@ -26,26 +23,11 @@ export function requireTaskId(ctx: IExecuteFunctions, itemIndex: number, name = 
 	return taskId;
 }
 
-export async function readMusicTask(
-	run: RunContext,
-	taskId: string,
-	options: { retries?: number; timeoutMs?: number } = {},
-): Promise<MusicTaskRead> {
-	const data = await run.client.request<IDataObject | null>({
-		method: 'GET',
-		path: MUSIC_RECORD_INFO_PATH,
-		qs: { taskId },
-		kind: 'read',
-		...options,
-	});
-	const raw = data ?? {};
-	return { task: normaliseMusicTask(raw, taskId), raw };
+export async function readMusicTask(run: RunContext, taskId: string, options: ReadOptions = {}): Promise<MusicTaskRead> {
+	return await readTask(run, MUSIC_RECORD_INFO_PATH, taskId, normaliseMusicTask, options);
 }
 
-/**
- * Polls until the task reaches what `settings.waitFor` asks for or fails. A timeout is an error,
- * except under Continue On Fail, where the last known state is passed on marked as timed out.
- */
+/** Polls until the task reaches what `settings.waitFor` asks for or fails (see followTask for timeouts). */
 export async function waitForMusicTask(
 	ctx: IExecuteFunctions,
 	run: RunContext,
@@ -54,33 +36,46 @@ export async function waitForMusicTask(
 	settings: WaitSettings,
 	timeoutMs?: number,
 ): Promise<MusicTaskRead & { timedOut: boolean }> {
-	const result = await run.waiter.wait<MusicTaskRead>({
-		taskId,
-		read: async () => await readMusicTask(run, taskId, { retries: 0, timeoutMs }),
-		merge: (previous, next) =>
-			previous && furthestMusicTask(previous.task, next.task) === previous.task ? previous : next,
-		outcome: (state) => musicOutcome(state.task, settings.waitFor),
-		status: (state) => state.task.status,
-		intervalMs: settings.pollIntervalMs,
-		maxWaitMs: settings.maxWaitMs,
-	});
-	if (result.settled) return { ...result.state, timedOut: false };
-	if (ctx.continueOnFail() && result.state) return { ...result.state, timedOut: true };
-	throw new NodeOperationError(ctx.getNode(), timeoutMessage(taskId, result), {
+	const { state, timedOut } = await followTask<MusicTaskRead>(
+		ctx,
+		run,
 		itemIndex,
-		description:
-			'Raise Max Wait in Wait Options, or turn off Wait for Completion and fetch the task later with Get Generation Details.',
-	});
+		{
+			taskId,
+			read: async () => await readMusicTask(run, taskId, { retries: 0, timeoutMs }),
+			merge: (previous, next) =>
+				previous && furthestMusicTask(previous.task, next.task) === previous.task ? previous : next,
+			outcome: (read) => musicOutcome(read.task, settings.waitFor),
+			status: (read) => read.task.status,
+			intervalMs: settings.pollIntervalMs,
+			maxWaitMs: settings.maxWaitMs,
+		},
+		'Get Generation Details',
+	);
+	return { ...state, timedOut };
 }
 
-export function assertMusicTaskUsable(ctx: IExecuteFunctions, task: MusicTask, itemIndex: number): void {
-	if (!isFailedMusicTask(task)) return;
+/** The fields of a music or lyrics task that say how it ended. */
+export interface TaskEnding {
+	taskId: string;
+	status: string;
+	errorCode: number | string | null;
+	errorMessage: string | null;
+}
+
+/** Suno finished the task without a usable result; the message carries Suno's own reason. */
+export function taskEndedError(
+	ctx: IExecuteFunctions,
+	task: TaskEnding,
+	itemIndex: number,
+	product = 'audio',
+): NodeApiError {
 	const reason = [task.errorCode, task.errorMessage].filter((part) => part !== null && part !== '').join(': ');
 	const hint =
 		task.status === 'SENSITIVE_WORD_ERROR'
 			? 'Suno’s moderation stopped it: reword the prompt, lyrics or style (no artist names or copyrighted lyrics).'
-			: 'Suno usually refunds the credits of a task that did not produce audio. Run it again, or change the prompt if it keeps happening.';
-	throw new NodeApiError(
+			: `Suno usually refunds the credits of a task that did not produce ${product}. Run it again, or change the prompt if it keeps happening.`;
+	return new NodeApiError(
 		ctx.getNode(),
 		{ taskId: task.taskId, status: task.status, errorCode: task.errorCode, errorMessage: task.errorMessage },
 		{
@@ -89,6 +84,10 @@ export function assertMusicTaskUsable(ctx: IExecuteFunctions, task: MusicTask, i
 			itemIndex,
 		},
 	);
+}
+
+export function assertMusicTaskUsable(ctx: IExecuteFunctions, task: MusicTask, itemIndex: number): void {
+	if (isFailedMusicTask(task)) throw taskEndedError(ctx, task, itemIndex);
 }
 
 export interface MusicOutputOptions {

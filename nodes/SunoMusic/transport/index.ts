@@ -60,7 +60,8 @@ export interface SunoCall {
 	path: string;
 	kind: RequestKind;
 	qs?: IDataObject;
-	body?: IDataObject;
+	/** JSON, or multipart form data for the file-upload API. */
+	body?: IDataObject | FormData;
 	/** The file-upload API lives on another host than the music API. */
 	host?: 'api' | 'upload';
 	/** How often a transient failure is retried here; a create only when Suno proved it made nothing. */
@@ -159,7 +160,7 @@ export class SunoClient {
 			method: call.method,
 			url: `${call.host === 'upload' ? urls.upload : urls.api}${call.path}`,
 			qs: call.qs,
-			body: call.body,
+			body: call.body as IHttpRequestOptions['body'],
 			json: true,
 			timeout: call.timeoutMs ?? timeoutMs,
 			returnFullResponse: true,
@@ -253,7 +254,7 @@ function describeFailure(failure: SunoFailure): ErrorText {
 			message: 'Suno may have created the task, but its answer did not arrive',
 			description:
 				'The request was not sent again, so no second task is created and no credits are spent twice. ' +
-				'Look for the new task in your sunoapi.org logs and fetch it with Get Generation Details, or run the item again if no task was made.',
+				'Look for the new task in your sunoapi.org logs and fetch it with Get Generation Details (music) or Get Lyrics Details (lyrics), or run the item again if no task was made.',
 		};
 	}
 	if (failure.kind === 'network') {

@@ -2,12 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
+	downloadProperties,
 	readRequestTimeoutMs,
 	readWaitSettings,
+	outputOption,
 	requestTimeoutOption,
 	waitForCompletionOff,
 	waitOptionsProperty,
 } from '../../descriptions/common';
+import { optionsCollection } from '../../descriptions/fields';
+import { invalidItem } from '../../helpers/body';
+import { musicItems } from '../../helpers/create';
 import {
 	assertMusicTaskUsable,
 	musicTaskOutput,
@@ -29,34 +34,17 @@ const properties: INodeProperties[] = [
 	},
 	waitForCompletionOff,
 	waitOptionsProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{
-						name: 'One Item per Track',
-						value: 'tracks',
-						description: 'Task and track fields, camelCase, ISO times',
-					},
-					{
-						name: 'Raw Response',
-						value: 'raw',
-						description: 'The data object exactly as Suno sent it, one item per task',
-					},
-				],
-				default: 'tracks',
-			},
+	...downloadProperties(false),
+	optionsCollection(
+		[],
+		[
+			outputOption('Task and track fields, camelCase, ISO times', {
+				name: 'Raw Response',
+				description: 'The data object exactly as Suno sent it, one item per task',
+			}),
 			requestTimeoutOption,
 		],
-	},
+	),
 ];
 
 export const description = updateDisplayOptions(
@@ -72,10 +60,19 @@ export async function execute(
 	const taskId = requireTaskId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutMs = readRequestTimeoutMs(options);
+	if (options.output === 'raw' && this.getNodeParameter('downloadAudio', itemIndex, false) === true) {
+		throw invalidItem(
+			this,
+			itemIndex,
+			'Download Audio needs the per-track output',
+			'Set Options › Output to One Item per Track, or turn off Download Audio.',
+		);
+	}
 	const wait = readWaitSettings(this, itemIndex);
 	const read = wait
 		? await waitForMusicTask(this, run, taskId, itemIndex, wait, timeoutMs)
 		: { ...(await readMusicTask(run, taskId, { timeoutMs })), timedOut: false };
 	assertMusicTaskUsable(this, read.task, itemIndex);
-	return musicTaskOutput(read, itemIndex, { rawResponse: options.output === 'raw', timedOut: read.timedOut });
+	if (options.output !== 'raw') return await musicItems(this, itemIndex, read, timeoutMs, wait?.waitFor);
+	return musicTaskOutput(read, itemIndex, { rawResponse: true, timedOut: read.timedOut });
 }
