@@ -26,13 +26,13 @@ export const waitOptionsProperty: INodeProperties = {
 	displayOptions: { show: { waitForCompletion: [true] } },
 	options: [
 		{
-			displayName: 'Max Requests per 10 Seconds',
+			displayName: 'Max Requests per Window',
 			name: 'requestBudget',
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 20,
 			description:
-				'How many requests all items of this run may send to Suno in any 10 seconds together; Suno refuses more than 20. Taken from the first item.',
+				'How many requests all items of this run may send together within one Request Window; Suno refuses more than 20 per 10 seconds. Taken from the first item.',
 		},
 		{
 			displayName: 'Max Wait (Seconds)',
@@ -49,6 +49,15 @@ export const waitOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0.05, numberPrecision: 2 },
 			default: 10,
 			description: 'How often to ask Suno for the task status',
+		},
+		{
+			displayName: 'Request Window (Seconds)',
+			name: 'requestWindow',
+			type: 'number',
+			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			default: 10,
+			description:
+				'The span Max Requests per Window counts over: 10 seconds for sunoapi.org; change it for a host with another limit. Taken from the first item.',
 		},
 		{
 			displayName: 'Wait For',
@@ -76,6 +85,29 @@ export const waitOptionsProperty: INodeProperties = {
 	],
 };
 
+/**
+ * A task this node has just created has nothing to show for about 30 seconds (streams come after
+ * 30–40 s, audio later), so its first check waits that long instead of spending requests.
+ */
+export const FIRST_CHECK_AFTER_CREATE_S = 30;
+
+/** The wait options of a create: those of Get Generation Details plus when to check first. */
+export const createWaitOptionsProperty: INodeProperties = {
+	...waitOptionsProperty,
+	options: [
+		{
+			displayName: 'First Check After (Seconds)',
+			name: 'firstCheckAfter',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: FIRST_CHECK_AFTER_CREATE_S,
+			description:
+				'How long after creating the task to ask Suno the first time; Suno has nothing to show for about 30 seconds',
+		},
+		...(waitOptionsProperty.options as INodeProperties[]),
+	],
+};
+
 /** Lyrics tasks have no tracks, so they wait for completion only. */
 export const lyricsWaitOptionsProperty: INodeProperties = {
 	...waitOptionsProperty,
@@ -95,23 +127,35 @@ export interface WaitSettings {
 	waitFor: WaitFor;
 	pollIntervalMs: number;
 	maxWaitMs: number;
+	firstCheckAfterMs: number;
 }
 
-/** Undefined when the user does not want to wait. */
-export function readWaitSettings(ctx: IExecuteFunctions, itemIndex: number): WaitSettings | undefined {
+/**
+ * Undefined when the user does not want to wait. `firstCheckAfterS` is the default of First Check
+ * After, which only creates show: an existing task is checked at once.
+ */
+export function readWaitSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	firstCheckAfterS = 0,
+): WaitSettings | undefined {
 	if (!(ctx.getNodeParameter('waitForCompletion', itemIndex, false) as boolean)) return undefined;
 	const options = ctx.getNodeParameter('waitOptions', itemIndex, {}) as IDataObject;
 	return {
 		waitFor: (options.waitFor as WaitFor) ?? 'complete',
 		pollIntervalMs: Number(options.pollInterval ?? 10) * 1000,
 		maxWaitMs: Number(options.maxWait ?? 600) * 1000,
+		firstCheckAfterMs: Number(options.firstCheckAfter ?? firstCheckAfterS) * 1000,
 	};
 }
 
 /** The budget is shared by the whole run, so it is read once, from the first item. */
-export function readRequestBudget(ctx: IExecuteFunctions): number {
+export function readRequestBudget(ctx: IExecuteFunctions): { maxRequests: number; windowMs: number } {
 	const options = ctx.getNodeParameter('waitOptions', 0, {}) as IDataObject;
-	return Number(options.requestBudget ?? 20);
+	return {
+		maxRequests: Number(options.requestBudget ?? 20),
+		windowMs: Number(options.requestWindow ?? 10) * 1000,
+	};
 }
 
 export function readRequestTimeoutMs(options: IDataObject): number {

@@ -6,7 +6,7 @@ import {
 	lyricsWaitOptionsProperty,
 	requestTimeoutOption,
 	waitForCompletionOn,
-	waitOptionsProperty,
+	createWaitOptionsProperty,
 } from './common';
 import type { RunContext } from '../helpers/run';
 import type { Field } from './fields';
@@ -49,7 +49,7 @@ export function createDescription(layout: CreateLayout): INodeProperties[] {
 	return operationDescription(layout.resource, layout.operation, [
 		...layout.face.map(faceProperty),
 		waitForCompletionOn,
-		music ? waitOptionsProperty : lyricsWaitOptionsProperty,
+		music ? createWaitOptionsProperty : lyricsWaitOptionsProperty,
 		...(music ? downloadProperties(true) : []),
 		optionsCollection([...layout.options, callBackUrlField()], [requestTimeoutOption]),
 	]);

@@ -12,6 +12,7 @@ import { AUDIO_SOURCE_BINARY } from '../descriptions/fields';
 import { invalidItem, isEmpty, isHttpUrl } from './body';
 import type { RunContext } from './run';
 import type { WaitFor } from './status';
+import { downloadLimitFor } from './limit';
 
 /** What prepareBinaryData accepts besides a Buffer: a stream, written to n8n's binary store as it arrives. */
 type ByteStream = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
@@ -109,6 +110,14 @@ interface StreamResponse {
  * Plain httpRequest on purpose: these hosts need no key, so none is ever sent to them.
  */
 export async function downloadFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	request: DownloadRequest,
+): Promise<IBinaryData> {
+	return await downloadLimitFor(ctx).run(async () => await fetchIntoBinary(ctx, itemIndex, request));
+}
+
+async function fetchIntoBinary(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	request: DownloadRequest,

@@ -9,6 +9,8 @@ export class RequestBudget {
 
 	private blockedUntil = 0;
 
+	private penaltyMs = 0;
+
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(
@@ -23,9 +25,17 @@ export class RequestBudget {
 		return await turn;
 	}
 
-	/** After a rate-limit answer every caller holds back, not only the one that was refused. */
-	holdBack(ms: number): void {
-		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + ms);
+	/**
+	 * After a rate-limit answer every caller holds back, not only the one that was refused; the pause
+	 * doubles while refusals continue (up to three windows) and shrinks again as requests pass.
+	 */
+	onRateLimited(): void {
+		this.penaltyMs = Math.min(Math.max(this.penaltyMs * 2, this.windowMs / 10), this.windowMs * 3);
+		this.blockedUntil = Math.max(this.blockedUntil, Date.now() + this.penaltyMs);
+	}
+
+	onAccepted(): void {
+		this.penaltyMs = this.penaltyMs < 1 ? 0 : this.penaltyMs / 2;
 	}
 
 	private async waitForSlot(signal: StopSignal): Promise<void> {

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { itemRequestTimeoutMs, readDownloadSettings, readWaitSettings } from '../descriptions/common';
+import {
+	FIRST_CHECK_AFTER_CREATE_S,
+	itemRequestTimeoutMs,
+	readDownloadSettings,
+	readWaitSettings,
+} from '../descriptions/common';
 import type { Field } from '../descriptions/fields';
 import { audioSourceProperties, requiredNegativeTagsField, tuningFields } from '../descriptions/fields';
 import { modelProperties } from '../descriptions/models';
@@ -107,7 +112,7 @@ export async function createMusicTask(
 ): Promise<INodeExecutionData[]> {
 	const timeoutMs = itemRequestTimeoutMs(ctx, itemIndex);
 	const taskId = await sendCreate(ctx, run, itemIndex, request, timeoutMs);
-	const wait = readWaitSettings(ctx, itemIndex);
+	const wait = readWaitSettings(ctx, itemIndex, FIRST_CHECK_AFTER_CREATE_S);
 	if (!wait) return [pendingItem(taskId, request, itemIndex)];
 	const read = await waitForMusicTask(ctx, run, taskId, itemIndex, wait, timeoutMs);
 	assertMusicTaskUsable(ctx, read.task, itemIndex);

@@ -49,6 +49,7 @@ export async function waitForMusicTask(
 			status: (read) => read.task.status,
 			intervalMs: settings.pollIntervalMs,
 			maxWaitMs: settings.maxWaitMs,
+			firstPollAfterMs: settings.firstCheckAfterMs,
 		},
 		'Get Generation Details',
 	);

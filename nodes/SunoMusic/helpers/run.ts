@@ -6,8 +6,6 @@ import { RequestBudget } from './budget';
 import type { StopSignal } from './pause';
 import { TaskWaiter } from './waiter';
 
-/** Suno's documented limit is 20 requests every 10 seconds; the user sets how many of them to use. */
-const BUDGET_WINDOW_MS = 10_000;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const RETRY_BASE_MS = 1_000;
@@ -29,7 +27,8 @@ export function createRunContext(ctx: IExecuteFunctions): RunContext {
 			return stopped || executionSignal?.aborted === true;
 		},
 	};
-	const budget = new RequestBudget(readRequestBudget(ctx), BUDGET_WINDOW_MS);
+	const { maxRequests, windowMs } = readRequestBudget(ctx);
+	const budget = new RequestBudget(maxRequests, windowMs);
 	return {
 		client: new SunoClient(ctx, { signal, budget, timeoutMs: DEFAULT_TIMEOUT_MS, retryBaseMs: RETRY_BASE_MS }),
 		waiter: new TaskWaiter(signal),

@@ -177,9 +177,10 @@ export class SunoClient {
 		const { statusCode, body } = response.full;
 		const failure = classifyEnvelope(call, statusCode, body);
 		if (failure) {
-			if (failure.kind === 'rateLimited') budget.holdBack(this.settings.retryBaseMs);
+			if (failure.kind === 'rateLimited') budget.onRateLimited();
 			return { ok: false, failure };
 		}
+		budget.onAccepted();
 		const envelope = (typeof body === 'string' ? JSON.parse(body) : body) as IDataObject;
 		return { ok: true, data: envelope.data as T };
 	}

@@ -46,8 +46,8 @@ export function credentialsOf(sim: SunoSimulator) {
 	return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, uploadBaseUrl: sim.uploadBaseUrl };
 }
 
-/** Wait options that keep a test fast: poll every 50 ms, give up after 20 s. */
-export const FAST_WAIT = { pollInterval: 0.05, maxWait: 20 };
+/** Wait options that keep a test fast: first check at once, poll every 50 ms, give up after 20 s. */
+export const FAST_WAIT = { firstCheckAfter: 0, pollInterval: 0.05, maxWait: 20 };
 
 export interface RunArgs {
 	parameters: INodeParameters;

@@ -93,11 +93,23 @@ describe('RequestBudget', () => {
 		for (let i = 3; i < grantedAt.length; i++) expect(grantedAt[i] - grantedAt[i - 3]).toBeGreaterThanOrEqual(195);
 	});
 
-	it('holds every caller back after a rate-limit answer', async () => {
+	it('holds every caller back after a rate-limit answer, longer while refusals go on', async () => {
 		const budget = new RequestBudget(100, 1_000);
-		budget.holdBack(150);
-		const started = Date.now();
-		await budget.acquire({ aborted: false });
-		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+		const signal = { aborted: false };
+		const heldFor = async () => {
+			const started = Date.now();
+			await budget.acquire(signal);
+			return Date.now() - started;
+		};
+		budget.onRateLimited();
+		expect(await heldFor()).toBeGreaterThanOrEqual(95);
+		budget.onRateLimited();
+		expect(await heldFor()).toBeGreaterThanOrEqual(195);
+		budget.onAccepted();
+		budget.onAccepted();
+		budget.onRateLimited();
+		const third = await heldFor();
+		expect(third).toBeGreaterThanOrEqual(95);
+		expect(third).toBeLessThan(195);
 	});
 });

@@ -438,3 +438,17 @@ describe('Music → Generate: downloads', () => {
 		expect(result.output).toHaveLength(0);
 	});
 });
+
+describe('Music → Generate: the first check', () => {
+	it('waits First Check After before asking for the new task, so no request is spent too early', async () => {
+		// At 6000x a default task is done 25 ms after the create; the first check comes at 300 ms.
+		const result = await run(sim, {
+			parameters: generate({ prompt: 'A calm piano piece about rain', waitOptions: { ...FAST_WAIT, firstCheckAfter: 0.3 } }),
+		});
+		expect(result.output.map((item) => item.json.status)).toEqual(['SUCCESS', 'SUCCESS']);
+		const create = postsTo(sim, GENERATE)[0];
+		const reads = sim.requests.filter((r) => r.path === '/api/v1/generate/record-info');
+		expect(reads).toHaveLength(1);
+		expect(reads[0].at - create.at).toBeGreaterThanOrEqual(295);
+	});
+});
