@@ -174,7 +174,17 @@ export function normaliseMusicTask(data: IDataObject, requestedTaskId = ''): Mus
 
 /** One output item per track; a task with no tracks yet still yields one task-level item. */
 export function musicTaskToItems(task: MusicTask): IDataObject[] {
-	const taskFields = {
+	if (task.tracks.length === 0) return [musicItem(task, undefined, null)];
+	return task.tracks.map((track, trackIndex) => musicItem(task, track, trackIndex));
+}
+
+/**
+ * One literal in a fixed shape, track fields listed rather than spread: spreading made V8 build
+ * slow dictionary objects that cost more than all the parsing before it. A task without tracks
+ * has the same columns, empty.
+ */
+function musicItem(task: MusicTask, track: SunoTrack | undefined, trackIndex: number | null): IDataObject {
+	return {
 		taskId: task.taskId,
 		status: task.status,
 		operationType: task.operationType,
@@ -183,17 +193,23 @@ export function musicTaskToItems(task: MusicTask): IDataObject[] {
 		param: task.param,
 		errorCode: task.errorCode,
 		errorMessage: task.errorMessage,
-	};
-	if (task.tracks.length === 0) {
-		return [{ ...taskFields, trackIndex: null, trackCount: 0, createTime: task.createTime }];
-	}
-	return task.tracks.map((track, index) => ({
-		...taskFields,
-		trackIndex: index,
+		trackIndex,
 		trackCount: task.tracks.length,
-		...track,
-		createTime: track.createTime ?? task.createTime,
-	}));
+		audioId: track?.audioId ?? null,
+		title: track?.title ?? null,
+		tags: track?.tags ?? null,
+		prompt: track?.prompt ?? null,
+		modelName: track?.modelName ?? null,
+		duration: track?.duration ?? null,
+		audioUrl: track?.audioUrl ?? null,
+		streamAudioUrl: track?.streamAudioUrl ?? null,
+		imageUrl: track?.imageUrl ?? null,
+		sourceAudioUrl: track?.sourceAudioUrl ?? null,
+		sourceStreamAudioUrl: track?.sourceStreamAudioUrl ?? null,
+		sourceImageUrl: track?.sourceImageUrl ?? null,
+		createTime: track?.createTime ?? task.createTime,
+		audioReady: track?.audioReady ?? false,
+	};
 }
 
 /*
