@@ -27,6 +27,7 @@ async function main(): Promise<void> {
 		timeScale: process.env.SIM_TIME_SCALE ? numberFromEnv('SIM_TIME_SCALE', 600) : undefined,
 		rateLimit: rateLimitFromEnv(),
 		logRequests: process.env.SIM_LOG !== '0',
+		quiet: process.env.SIM_QUIET === '1',
 	});
 	const example = `curl -H "Authorization: Bearer ${sim.apiKey}" "${sim.baseUrl}/api/v1/generate/record-info?taskId=sim.success.demo"`;
 	process.stdout.write(

@@ -9,7 +9,7 @@ import type { Reply } from './http';
 import { loadAssets } from './media';
 import type { MediaAssets } from './media';
 import { callbackBody, fail, lyricsRecord, musicRecord, ok, timestampedLyrics } from './shapes';
-import { TaskClock, buildTask, completeTrackCount, isScenario, markerScenario, parseSimTaskId, timeline } from './tasks';
+import { TaskClock, buildTask, completeTrackCount, isScenario, markerSpec, parseSimTaskId, timeline } from './tasks';
 import type { Milestone, MusicStatus, Task } from './tasks';
 import type { CallbackDelivery, FaultSpec, RecordedRequest, SimulatorOptions, SunoSimulator, TaskSpec } from './types';
 import { MAX_UPLOAD_BYTES, base64Upload, parseMultipart, streamUpload, summarizeMultipart, urlUpload } from './uploads';
@@ -442,12 +442,14 @@ class Simulator implements SunoSimulator {
 		this.creditsTenths -= route.costTenths;
 		const next = this.nextSpec ?? {};
 		this.nextSpec = undefined;
+		const marker = markerSpec(body);
 		const skips = route.operationType === 'add_vocals' || route.operationType === 'add_instrumental';
 		const task = this.register(
 			buildTask(
 				{
 					...next,
-					scenario: next.scenario ?? markerScenario(body) ?? (skips ? 'skip-to-complete' : 'success'),
+					durationS: next.durationS ?? marker?.durationS,
+					scenario: next.scenario ?? marker?.scenario ?? (skips ? 'skip-to-complete' : 'success'),
 					kind: route.kind,
 					operationType: route.operationType,
 					params: body,

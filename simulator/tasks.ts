@@ -316,15 +316,18 @@ export function parseSimTaskId(taskId: string): { scenario: ScenarioName; durati
 	return { scenario: parts[1], durationS: d ? Number(d[1]) : undefined };
 }
 
-const MARKER = /\[sim:([a-z-]+)\]/;
+const MARKER = /\[sim:([a-z-]+)(?:\.d(\d+(?:\.\d+)?))?\]/;
 
-/** The scenario named by a `[sim:<scenario>]` marker in the free-text fields of a create body. */
-export function markerScenario(body: Record<string, unknown>): ScenarioName | undefined {
+/**
+ * What a `[sim:<scenario>]` or `[sim:<scenario>.d<seconds>]` marker in the free-text fields of a
+ * create body asks for, so a workflow (or a benchmark) can pick a lifecycle per item.
+ */
+export function markerSpec(body: Record<string, unknown>): { scenario: ScenarioName; durationS?: number } | undefined {
 	for (const field of ['prompt', 'title', 'style', 'lyrics', 'tags']) {
 		const value = body[field];
 		if (typeof value !== 'string') continue;
 		const m = MARKER.exec(value);
-		if (m && isScenario(m[1])) return m[1];
+		if (m && isScenario(m[1])) return { scenario: m[1], durationS: m[2] === undefined ? undefined : Number(m[2]) };
 	}
 	return undefined;
 }

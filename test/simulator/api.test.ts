@@ -161,6 +161,14 @@ describe('scenario selection for created tasks', () => {
 		expect((await recordInfo(api, taskId)).data.status).toBe('SENSITIVE_WORD_ERROR');
 	});
 
+	it('a [sim:<scenario>.d<seconds>] marker also sets how long the task takes', async () => {
+		const body = { ...generateBody, prompt: 'A slow one [sim:success.d999999]' };
+		const slow = (await api.post('/api/v1/generate', body)).data.data.taskId;
+		const quick = (await api.post('/api/v1/generate', { ...body, prompt: 'A quick one [sim:success.d0]' })).data.data.taskId;
+		expect((await recordInfo(api, slow)).data.status).toBe('PENDING');
+		await eventually(async () => ((await recordInfo(api, quick)).data.status === 'SUCCESS' ? true : undefined));
+	});
+
 	it('setNextScenario can fix the task id', async () => {
 		sim.setNextScenario({ taskId: 'fixed-id-1', durationS: 0 });
 		expect((await api.post('/api/v1/generate', generateBody)).data.data.taskId).toBe('fixed-id-1');
