@@ -154,7 +154,8 @@ export class SunoClient {
 	private async send<T>(call: SunoCall): Promise<Answer<T>> {
 		const { signal, budget, timeoutMs } = this.settings;
 		const urls = await this.resolveBaseUrls();
-		await budget.acquire(signal);
+		const answered = await budget.acquire(signal, call.kind);
+		if (signal.aborted) answered();
 		throwIfCancelled(signal);
 		const options: IHttpRequestOptions = {
 			method: call.method,
@@ -172,6 +173,7 @@ export class SunoClient {
 				(full) => ({ ok: true as const, full: full as { statusCode: number; body: unknown } }),
 				(error: unknown) => ({ ok: false as const, error }),
 			);
+		answered();
 		throwIfCancelled(signal);
 		if (!response.ok) return { ok: false, failure: networkFailure(call, response.error) };
 		const { statusCode, body } = response.full;

@@ -81,24 +81,38 @@ describe('TaskWaiter', () => {
 });
 
 describe('RequestBudget', () => {
+	const signal = { aborted: false };
+	/** A request whose answer comes back at once. */
+	const instant = async (budget: RequestBudget, priority?: 'create' | 'read') => (await budget.acquire(signal, priority))();
+
 	it('never lets more than the budget through in any window', async () => {
 		const budget = new RequestBudget(3, 200);
-		const signal = { aborted: false };
 		const grantedAt: number[] = [];
-		await Promise.all(Array.from({ length: 7 }, async () => {
-			await budget.acquire(signal);
-			grantedAt.push(Date.now());
-		}));
+		await Promise.all(
+			Array.from({ length: 7 }, async () => {
+				await instant(budget);
+				grantedAt.push(Date.now());
+			}),
+		);
 		grantedAt.sort((a, b) => a - b);
 		for (let i = 3; i < grantedAt.length; i++) expect(grantedAt[i] - grantedAt[i - 3]).toBeGreaterThanOrEqual(195);
 	});
 
+	it('counts a request from its answer, so a slow answer keeps its slot taken for a whole window after it', async () => {
+		const budget = new RequestBudget(1, 100);
+		const first = Date.now();
+		const answered = await budget.acquire(signal);
+		const second = budget.acquire(signal).then(() => Date.now());
+		await pause(80, signal);
+		answered();
+		expect((await second) - first).toBeGreaterThanOrEqual(175);
+	});
+
 	it('holds every caller back after a rate-limit answer, longer while refusals go on', async () => {
 		const budget = new RequestBudget(100, 1_000);
-		const signal = { aborted: false };
 		const heldFor = async () => {
 			const started = Date.now();
-			await budget.acquire(signal);
+			await instant(budget);
 			return Date.now() - started;
 		};
 		budget.onRateLimited();
@@ -111,5 +125,35 @@ describe('RequestBudget', () => {
 		const third = await heldFor();
 		expect(third).toBeGreaterThanOrEqual(95);
 		expect(third).toBeLessThan(195);
+	});
+
+	it('does not lengthen the pause for refusals of the same burst', async () => {
+		const budget = new RequestBudget(100, 1_000);
+		for (let i = 0; i < 5; i++) budget.onRateLimited();
+		const started = Date.now();
+		await instant(budget);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+		expect(Date.now() - started).toBeLessThan(195);
+	});
+
+	it('serves waiting creates before waiting reads, so new tasks are not starved by polling', async () => {
+		const budget = new RequestBudget(1, 60);
+		await instant(budget);
+		const order: string[] = [];
+		await Promise.all([
+			instant(budget, 'read').then(() => order.push('read 1')),
+			instant(budget, 'read').then(() => order.push('read 2')),
+			instant(budget, 'create').then(() => order.push('create')),
+		]);
+		expect(order).toEqual(['create', 'read 1', 'read 2']);
+	});
+
+	it('drops a queued caller whose execution was stopped', async () => {
+		const budget = new RequestBudget(1, 10_000);
+		await instant(budget);
+		const stopped = { aborted: false };
+		const queued = budget.acquire(stopped);
+		stopped.aborted = true;
+		await expect(queued).rejects.toBeInstanceOf(CancelledError);
 	});
 });
