@@ -28,6 +28,7 @@ async function main(): Promise<void> {
 		rateLimit: rateLimitFromEnv(),
 		logRequests: process.env.SIM_LOG !== '0',
 		quiet: process.env.SIM_QUIET === '1',
+		initialCredits: process.env.SIM_CREDITS ? numberFromEnv('SIM_CREDITS', 1000) : undefined,
 	});
 	const example = `curl -H "Authorization: Bearer ${sim.apiKey}" "${sim.baseUrl}/api/v1/generate/record-info?taskId=sim.success.demo"`;
 	process.stdout.write(
