@@ -6,7 +6,12 @@
 # Overridable before sourcing:
 #   E2E_N8N_PORT    (default 5678)  main HTTP port; the task-runner broker uses E2E_N8N_PORT+1
 #   E2E_HOME_DIR    (default <repo>/.cache/e2e/home)         -> N8N_USER_FOLDER
-#   E2E_EXT_DIR     (default <repo>/.cache/e2e/extensions)   -> N8N_CUSTOM_EXTENSIONS
+#   E2E_EXT_DIR     (default <repo>/.cache/e2e/extensions)   -> N8N_CUSTOM_EXTENSIONS (custom mode only)
+#   E2E_PACKAGE_MODE (default community)                     how install-package.sh installs the package:
+#       community  <N8N_USER_FOLDER>/.n8n/nodes/node_modules/<package>, where the Community Nodes panel
+#                  and `npm install` in ~/.n8n/nodes put it; node types `n8n-nodes-suno.<nodeName>`.
+#                  N8N_CUSTOM_EXTENSIONS is not set (a copy there would load twice).
+#       custom     $E2E_EXT_DIR/<package>, loaded through N8N_CUSTOM_EXTENSIONS as `CUSTOM.<nodeName>`.
 #   E2E_CACHE_DIR   (default <repo>/.cache/n8n)              where prepare-n8n.sh installed n8n
 #   E2E_LOG_LEVEL   (default warn)                           -> N8N_LOG_LEVEL
 #   E2E_ENCRYPTION_KEY                                       -> N8N_ENCRYPTION_KEY
@@ -25,6 +30,11 @@ export E2E_N8N_BIN="$E2E_CACHE_DIR/app/node_modules/.bin/n8n"
 export E2E_N8N_PORT="${E2E_N8N_PORT:-5678}"
 export E2E_HOME_DIR="${E2E_HOME_DIR:-$E2E_REPO_ROOT/.cache/e2e/home}"
 export E2E_EXT_DIR="${E2E_EXT_DIR:-$E2E_REPO_ROOT/.cache/e2e/extensions}"
+export E2E_PACKAGE_MODE="${E2E_PACKAGE_MODE:-community}"
+case "$E2E_PACKAGE_MODE" in
+  community|custom) ;;
+  *) echo "env.sh: E2E_PACKAGE_MODE must be community or custom, got '$E2E_PACKAGE_MODE'" >&2; return 1 2>/dev/null || exit 1 ;;
+esac
 
 # Node 24 and the n8n binary first on PATH. npm_config_nodedir keeps node-gyp on Node 24's
 # headers (~/.npmrc may point it at /usr, i.e. the system Node 20).
@@ -37,11 +47,19 @@ export npm_config_nodedir="$E2E_NODE_HOME"
 if [ "${1:-}" = "--fresh" ] || [ "${E2E_FRESH:-0}" = 1 ]; then
   rm -rf "$E2E_HOME_DIR"
 fi
-mkdir -p "$E2E_HOME_DIR" "$E2E_EXT_DIR"
 
 # --- isolation ---------------------------------------------------------------------------------
 export N8N_USER_FOLDER="$E2E_HOME_DIR"                # n8n keeps <folder>/.n8n (sqlite DB, config)
-export N8N_CUSTOM_EXTENSIONS="$E2E_EXT_DIR"           # unpacked package(s); loaded as CUSTOM.<node>
+# Where install-package.sh puts the unpacked package (see E2E_PACKAGE_MODE above).
+export E2E_COMMUNITY_DIR="$E2E_HOME_DIR/.n8n/nodes/node_modules"
+if [ "$E2E_PACKAGE_MODE" = custom ]; then
+  export N8N_CUSTOM_EXTENSIONS="$E2E_EXT_DIR"         # unpacked package(s); loaded as CUSTOM.<node>
+  export E2E_PACKAGE_DIR="$E2E_EXT_DIR"
+else
+  unset N8N_CUSTOM_EXTENSIONS
+  export E2E_PACKAGE_DIR="$E2E_COMMUNITY_DIR"
+fi
+mkdir -p "$E2E_HOME_DIR" "$E2E_PACKAGE_DIR"
 export N8N_ENCRYPTION_KEY="${E2E_ENCRYPTION_KEY:-n8n-nodes-suno-e2e-encryption-key-0001}"
 export N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS=true     # no "permissions too wide" warning
 export DB_TYPE=sqlite

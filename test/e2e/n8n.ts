@@ -2,7 +2,7 @@
 /**
  * Driver for a real n8n 2.41.1 installed by scripts/e2e/prepare-n8n.sh.
  *
- * - The environment (Node 24 on PATH, isolated N8N_USER_FOLDER, N8N_CUSTOM_EXTENSIONS, loopback-only
+ * - The environment (Node 24 on PATH, isolated N8N_USER_FOLDER, where the package is installed, loopback-only
  *   listen address, quiet flags) comes from scripts/e2e/env.sh, so the shell scripts and this module
  *   share one definition. See `loadEnv()`.
  * - CLI: `importCredentials`, `importWorkflow`, `executeWorkflow`, `publishWorkflowCli`.
@@ -37,8 +37,14 @@ export interface EnvOptions {
 	fresh?: boolean;
 	/** Override the user folder (default <repo>/.cache/e2e/home). */
 	homeDir?: string;
-	/** Override the extensions folder (default <repo>/.cache/e2e/extensions). */
+	/** Override the extensions folder (default <repo>/.cache/e2e/extensions; custom mode only). */
 	extDir?: string;
+	/**
+	 * How the package is installed and so which node types it gets (default `community`, see
+	 * scripts/e2e/env.sh): `community` = <user folder>/.n8n/nodes/node_modules, types
+	 * `<package>.<node>`; `custom` = N8N_CUSTOM_EXTENSIONS, types `CUSTOM.<node>`.
+	 */
+	packageMode?: 'community' | 'custom';
 	/** Task-runner broker port (default port + 1). */
 	brokerPort?: number;
 	/** N8N_LOG_LEVEL for the processes started with this env (default warn). */
@@ -65,6 +71,7 @@ export function loadEnv(opts: EnvOptions = {}): N8nEnv {
 	if (opts.brokerPort) pre.E2E_BROKER_PORT = String(opts.brokerPort);
 	if (opts.homeDir) pre.E2E_HOME_DIR = opts.homeDir;
 	if (opts.extDir) pre.E2E_EXT_DIR = opts.extDir;
+	if (opts.packageMode) pre.E2E_PACKAGE_MODE = opts.packageMode;
 	if (opts.logLevel) pre.E2E_LOG_LEVEL = opts.logLevel;
 	delete pre.E2E_FRESH;
 	const script = `source "${path.join(E2E_SCRIPTS, 'env.sh')}" ${opts.fresh ? '--fresh' : ''} >/dev/null && env -0`;
@@ -90,6 +97,29 @@ function envOrDefault(env?: N8nEnv): N8nEnv {
 
 export function baseUrlOf(env?: N8nEnv): string {
 	return `http://127.0.0.1:${envOrDefault(env).N8N_PORT}`;
+}
+
+/** The package name of the repository (the prefix of its node types in community mode). */
+export function packageName(packageDir = REPO_ROOT): string {
+	return (JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string }).name;
+}
+
+/** `n8n-nodes-suno` (community mode, as users get it) or `CUSTOM` (N8N_CUSTOM_EXTENSIONS): `${prefix}.sunoMusic`. */
+export function nodeTypePrefix(env?: N8nEnv, packageDir = REPO_ROOT): string {
+	return envOrDefault(env).E2E_PACKAGE_MODE === 'custom' ? 'CUSTOM' : packageName(packageDir);
+}
+
+/**
+ * scripts/e2e/install-package.sh with this env: `npm pack` of the built package, unpacked where the
+ * env's E2E_PACKAGE_MODE says. In community mode this is inside the user folder, so call it after
+ * `loadEnv({ fresh: true })` (which empties that folder) and before n8n starts.
+ */
+export function installPackage(env?: N8nEnv, packageDir = REPO_ROOT): string {
+	const e = envOrDefault(env);
+	return execFileSync('bash', [path.join(E2E_SCRIPTS, 'install-package.sh'), packageDir], {
+		env: { ...process.env, E2E_HOME_DIR: e.E2E_HOME_DIR, E2E_EXT_DIR: e.E2E_EXT_DIR, E2E_PACKAGE_MODE: e.E2E_PACKAGE_MODE, E2E_FRESH: '0' },
+		encoding: 'utf8',
+	}).trim();
 }
 
 /** A TCP port on 127.0.0.1 that is free right now. */
@@ -211,8 +241,8 @@ export async function importCredentials(creds: CredentialFixture | CredentialFix
 }
 
 /**
- * `n8n import:workflow`. Node types of the package under test are `CUSTOM.<nodeName>` (loaded from
- * N8N_CUSTOM_EXTENSIONS). Imported workflows are inactive; see `publishWorkflowCli` /
+ * `n8n import:workflow`. Node types of the package under test are `<package>.<nodeName>` when it is
+ * installed as a community package, `CUSTOM.<nodeName>` in custom mode (see `nodeTypePrefix`). Imported workflows are inactive; see `publishWorkflowCli` /
  * `N8nRestClient.activateWorkflow`.
  */
 export async function importWorkflow(wf: WorkflowFixture | WorkflowFixture[], opts: CliOptions = {}): Promise<CliResult> {
@@ -761,6 +791,8 @@ export interface SessionOptions extends EnvOptions {
 	workflows?: WorkflowFixture[];
 	/** Workflow ids published with `publish:workflow` before the start (their triggers go live). */
 	publish?: string[];
+	/** Run `installPackage` (the repository's built package) into the fresh user folder first. */
+	installPackage?: boolean;
 	owner?: OwnerInfo;
 	/** Readiness timeout for `n8n start`. */
 	timeoutMs?: number;
@@ -783,6 +815,7 @@ export async function startSession(opts: SessionOptions = {}): Promise<E2eSessio
 		envOpts.homeDir = envOpts.homeDir ?? path.join(REPO_ROOT, '.cache', 'e2e', `home-${envOpts.port}`);
 	}
 	const env = loadEnv(envOpts);
+	if (opts.installPackage) installPackage(env);
 	if (opts.credentials?.length) await importCredentials(opts.credentials, { env });
 	if (opts.workflows?.length) await importWorkflow(opts.workflows, { env });
 	for (const id of opts.publish ?? []) await publishWorkflowCli(id, { env });

@@ -81,8 +81,16 @@ async function dismissOverlays(page: Page): Promise<void> {
 	}
 }
 
-/** name + description of each entry of the node creator's current list (`item-iterator-item`). */
-async function listEntries(page: Page): Promise<Array<{ name: string; description: string }>> {
+/** One entry of the node creator's list: name, description and the icon image it shows (if any). */
+export interface CreatorEntry {
+	name: string;
+	description: string;
+	/** `src` of the entry's icon <img> (file icons of community nodes), null for font icons. */
+	icon: string | null;
+}
+
+/** name + description + icon of each entry of the node creator's current list (`item-iterator-item`). */
+async function listEntries(page: Page): Promise<CreatorEntry[]> {
 	return await page.$$eval('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]', (els) =>
 		els
 			.map((e) => {
@@ -90,6 +98,7 @@ async function listEntries(page: Page): Promise<Array<{ name: string; descriptio
 				return {
 					name: clean(e.querySelector('[data-test-id="node-creator-item-name"]')),
 					description: clean(e.querySelector('[data-test-id="node-creator-item-description"]')),
+					icon: e.querySelector('img')?.getAttribute('src') ?? null,
 				};
 			})
 			.filter((x) => x.name.length > 0),
@@ -150,8 +159,8 @@ export interface NodeSearchOptions extends BrowserAuth {
 export interface NodeSearchResult {
 	/** Names of the listed nodes, in order (`item-iterator-item` → `node-creator-item-name`). */
 	items: string[];
-	/** Same entries with their description (`node-creator-item-description`). */
-	itemDetails: Array<{ name: string; description: string }>;
+	/** Same entries with their description (`node-creator-item-description`) and icon. */
+	itemDetails: CreatorEntry[];
 	/** Action (operation) names of `openNode`, if requested (e.g. "Get items"). */
 	actions?: string[];
 	outFile: string;
