@@ -34,7 +34,8 @@ export class SunoMusicTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"On " + ($parameter["events"].length ? $parameter["events"].join(", ") : "every callback")}}',
-		description: 'Starts the workflow when Suno calls back with finished music, lyrics, WAV, stems, MIDI, video or cover art',
+		description:
+			'Generate AI music with the Suno API; the trigger starts a workflow when Suno calls back with finished music, lyrics, WAV, stems, MIDI, video or cover art',
 		defaults: { name: 'Suno Music Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

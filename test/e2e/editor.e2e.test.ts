@@ -94,7 +94,7 @@ describe('the n8n editor (headless Chromium)', () => {
 		// The trigger panel names an app's trigger after the app: "Suno Music", with the trigger's description.
 		const [first] = shot.itemDetails;
 		expect(first.name).toBe('Suno Music');
-		expect(first.description).toMatch(/Starts the workflow when Suno calls back/);
+		expect(first.description).toMatch(/the trigger starts a workflow when Suno calls back/);
 		expect(first.icon).toMatch(/\/icons\/n8n-nodes-suno\/.*suno(\.dark)?\.svg$/);
 		keep(outFile, false);
 		e2eLog(`trigger panel of a new workflow, search "Suno" (${seconds(shot.ms)}): ${first.name} — "${first.description}"; screenshot ${path.relative(REPO_ROOT, outFile)}`);
