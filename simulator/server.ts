@@ -18,13 +18,8 @@ import { CREATE_ROUTES } from './validation';
 
 const DEFAULT_SLOW_MS = 2000;
 
-interface RequestContext {
-	server: 'api' | 'cdn';
-	method: string;
-	path: string;
-	query: Record<string, string>;
-	headers: Record<string, string>;
-	body: unknown;
+/** What a handler needs of a request: the fields it is logged with, its multipart parts and its log entry. */
+interface RequestContext extends Pick<RecordedRequest, 'server' | 'method' | 'path' | 'query' | 'headers' | 'body'> {
 	multipart?: Multipart;
 	record: RecordedRequest;
 }

@@ -1,19 +1,8 @@
-import type { AxiosInstance } from 'axios';
-
-import type { SunoSimulator } from '../../simulator';
 import { NEVER, client, eventually, recordInfo, sleep, start } from './helpers';
+import { startedForFile } from '../harness/started';
 
-let sim: SunoSimulator;
-let api: AxiosInstance;
-
-beforeAll(async () => {
-	sim = await start();
-	api = client(sim);
-});
-
-afterAll(() => sim.close());
-
-beforeEach(() => sim.reset());
+const sim = startedForFile(start, async (started) => await started.close(), (started) => started.reset());
+const api = startedForFile(async () => client(sim), () => undefined);
 
 const cb = 'http://127.0.0.1:9/callback';
 const generateBody = { customMode: false, instrumental: false, model: 'V5', prompt: 'A calm piano', callBackUrl: cb };

@@ -1,20 +1,11 @@
-import type { AxiosInstance } from 'axios';
 import * as http from 'http';
 
-import type { FaultSpec, SunoSimulator } from '../../simulator';
+import type { FaultSpec } from '../../simulator';
 import { client, raw, recordInfo, start } from './helpers';
+import { startedForFile } from '../harness/started';
 
-let sim: SunoSimulator;
-let api: AxiosInstance;
-
-beforeAll(async () => {
-	sim = await start();
-	api = client(sim);
-});
-
-afterAll(() => sim.close());
-
-beforeEach(() => sim.reset());
+const sim = startedForFile(start, async (started) => await started.close(), (started) => started.reset());
+const api = startedForFile(async () => client(sim), () => undefined);
 
 const credit = () => api.get('/api/v1/generate/credit');
 

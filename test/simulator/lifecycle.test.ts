@@ -1,19 +1,11 @@
-import type { AxiosInstance } from 'axios';
-
-import type { ScenarioName, SunoSimulator } from '../../simulator';
+import type { ScenarioName } from '../../simulator';
 import { NEVER, client, eventually, recordInfo, sleep, start } from './helpers';
+import { startedForFile } from '../harness/started';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let sim: SunoSimulator;
-let api: AxiosInstance;
-
-beforeAll(async () => {
-	sim = await start();
-	api = client(sim);
-});
-
-afterAll(() => sim.close());
+const sim = startedForFile(start, async (started) => await started.close());
+const api = startedForFile(async () => client(sim), () => undefined);
 
 const params = { customMode: true, instrumental: false, model: 'V4_5ALL', title: 'Night Drive', style: 'synthwave', prompt: '[Verse]\nRoads of light', callBackUrl: 'http://127.0.0.1:9/cb' };
 

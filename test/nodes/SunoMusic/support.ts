@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { startSimulator } from '../../../simulator';
 import type { RecordedRequest, SunoSimulator } from '../../../simulator';
 import { runSunoNode, type EngineResult, type OnError } from '../../harness/engine';
+import { startedForFile } from '../../harness/started';
 
 /** A default 150-simulated-second task takes 25 ms; polls every 50 ms. */
 export const TIME_SCALE = 6000;
@@ -16,19 +17,11 @@ export async function startSim(): Promise<SunoSimulator> {
  * the returned object stands for it once started.
  */
 export function useSimulator(): SunoSimulator {
-	let started: SunoSimulator | undefined;
-	beforeAll(async () => {
-		started = await startSim();
-	});
-	afterAll(async () => await started?.close());
-	beforeEach(() => started?.reset());
-	return new Proxy({} as SunoSimulator, {
-		get(_target, key) {
-			if (!started) throw new Error('The simulator starts in beforeAll');
-			const value: unknown = Reflect.get(started, key, started);
-			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(started) : value;
-		},
-	});
+	return startedForFile(
+		startSim,
+		async (started) => await started.close(),
+		(started) => started.reset(),
+	);
 }
 
 /** Parameters for one operation: resource, operation, fast waiting and `defaults`, then the test's own. */
